@@ -1,0 +1,8 @@
+/**
+ * @ketenregie/core — the pure domain of Ketenregie: plain data in, plain data out.
+ * No I/O, no framework, no database.
+ */
+export * from './shared/errors.ts';
+export * from './shared/ids.ts';
+export * from './chain/chain-schemas.ts';
+export * from './chain/chain-model.ts';
