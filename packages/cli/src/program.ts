@@ -7,6 +7,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { DomainError } from '@ketenregie/core';
 import {
   exportChainModel,
+  handleShutdownSignals,
   importChainModel,
   loadConfig,
   migrate,
@@ -40,7 +41,10 @@ function parsePort(value: string): number {
 }
 
 /** Opens the configured database, runs `work` and always closes it again. */
-async function withDatabase<T>(config: AppConfig, work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+async function withDatabase<T>(
+  config: AppConfig,
+  work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>,
+): Promise<T> {
   const db = await openDatabase(config);
   try {
     await migrate(db);
@@ -61,35 +65,18 @@ export function createProgram(io: ProgramIo = defaultIo): Command {
   program
     .command('serve')
     .description('Start the web app and API (embedded database unless DATABASE_URL is set).')
-    .option('-p, --port <port>', 'port to listen on (default: PORT or 3000)', parsePort)
+    .option('-p, --port <port>', 'port to listen on; 0 picks a free one (default: PORT or 3000)', parsePort)
     .option('--host <host>', 'address to listen on (default: HOST or 127.0.0.1)')
     .addHelpText(
       'after',
       '\nEnvironment: PORT, HOST, KETENREGIE_DATA (data directory, default ./.ketenregie),\nDATABASE_URL (PostgreSQL server instead of the embedded database), LOG_LEVEL, KETENREGIE_DEMO (seed the demo chain on first start, default true).',
     )
     .action(async (options: { port?: number; host?: string }) => {
-      const config = loadConfig({
-        ...io.env,
-        ...(options.port === undefined ? {} : { PORT: String(options.port) }),
-        ...(options.host === undefined ? {} : { HOST: options.host }),
-      });
+      const loaded = loadConfig(options.host === undefined ? io.env : { ...io.env, HOST: options.host });
+      const config = options.port === undefined ? loaded : { ...loaded, port: options.port };
       const server = await startServer(config);
       io.err(`Ketenregie is running at ${server.url}\n`);
-      await new Promise<void>((resolve) => {
-        let stopping = false;
-        const stop = (signal: NodeJS.Signals) => {
-          if (stopping) return;
-          stopping = true;
-          io.err(`Received ${signal}: finishing requests and closing the database…\n`);
-          server.close().then(resolve, (error: unknown) => {
-            io.err(`Shutdown failed: ${error instanceof Error ? error.message : String(error)}\n`);
-            process.exitCode = 1;
-            resolve();
-          });
-        };
-        process.once('SIGTERM', stop);
-        process.once('SIGINT', stop);
-      });
+      handleShutdownSignals(server);
     });
 
   program
@@ -139,12 +126,17 @@ export function createProgram(io: ProgramIo = defaultIo): Command {
       try {
         text = await readFile(file, 'utf8');
       } catch (error) {
-        throw new DomainError('validation_failed', `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
+        throw new DomainError(
+          'validation_failed',
+          `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
+        );
       }
       const model = parseModelFile(text, file);
       await withDatabase(config, async (db) => {
         const detail = await importChainModel(db, model);
-        io.out(`Imported chain "${detail.chain.name}" (${detail.chain.slug}): ${detail.partners.length} partners, ${detail.links.length} links.\n`);
+        io.out(
+          `Imported chain "${detail.chain.name}" (${detail.chain.slug}): ${detail.partners.length} partners, ${detail.links.length} links.\n`,
+        );
       });
     });
 

@@ -5,7 +5,10 @@ import { isDomainError } from '@ketenregie/core';
  * `file:line: path: message`. Unexpected errors print their message only, never a stack,
  * unless KETENREGIE_DEBUG is set. Returns the exit status to use.
  */
-export function reportError(error: unknown, write: (line: string) => void = (l) => process.stderr.write(l + '\n')): number {
+export function reportError(
+  error: unknown,
+  write: (line: string) => void = (l) => process.stderr.write(l + '\n'),
+): number {
   if (isDomainError(error)) {
     write(`ketenregie: ${error.message}`);
     for (const d of error.details) {

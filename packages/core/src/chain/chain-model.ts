@@ -159,7 +159,7 @@ export function toChainModel(detail: ChainDetail): ChainModel {
       societalGoal: chain.societalGoal,
     },
     partners: [...detail.partners]
-      .sort((a, b) => a.key.localeCompare(b.key))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
       .map((p) => ({
         key: p.key,
         name: p.name,
