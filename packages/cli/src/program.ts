@@ -4,20 +4,15 @@
  */
 import { readFile } from 'node:fs/promises';
 import { Command, InvalidArgumentError } from 'commander';
-import { DomainError } from '@ketenregie/core';
-import {
-  exportChainModel,
-  handleShutdownSignals,
-  importChainModel,
-  loadConfig,
-  migrate,
-  openDatabase,
-  seedDemo,
-  startServer,
-  type AppConfig,
-} from '@ketenregie/server';
+import { DomainError } from '@ketenregie/core/errors';
+import type { AppConfig, Database } from '@ketenregie/server';
 import { registerAnalyseCommand } from './commands/analyse.ts';
-import { parseModelFile } from './parse-model-file.ts';
+
+/**
+ * The server package (fastify, PGlite, pg) is loaded only by the commands that need it, so that
+ * database-free commands such as `analyse` and `--help` start quickly.
+ */
+const loadServer = () => import('@ketenregie/server');
 
 /** Where commands write; tests pass their own to capture output. */
 export interface ProgramIo {
@@ -41,10 +36,8 @@ function parsePort(value: string): number {
 }
 
 /** Opens the configured database, runs `work` and always closes it again. */
-async function withDatabase<T>(
-  config: AppConfig,
-  work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>,
-): Promise<T> {
+async function withDatabase<T>(config: AppConfig, work: (db: Database) => Promise<T>): Promise<T> {
+  const { migrate, openDatabase } = await loadServer();
   const db = await openDatabase(config);
   try {
     await migrate(db);
@@ -72,6 +65,7 @@ export function createProgram(io: ProgramIo = defaultIo): Command {
       '\nEnvironment: PORT, HOST, KETENREGIE_DATA (data directory, default ./.ketenregie),\nDATABASE_URL (PostgreSQL server instead of the embedded database), LOG_LEVEL, KETENREGIE_DEMO (seed the demo chain on first start, default true).',
     )
     .action(async (options: { port?: number; host?: string }) => {
+      const { handleShutdownSignals, loadConfig, startServer } = await loadServer();
       const loaded = loadConfig(options.host === undefined ? io.env : { ...io.env, HOST: options.host });
       const config = options.port === undefined ? loaded : { ...loaded, port: options.port };
       const server = await startServer(config);
@@ -83,6 +77,7 @@ export function createProgram(io: ProgramIo = defaultIo): Command {
     .command('migrate')
     .description('Apply pending database migrations and exit.')
     .action(async () => {
+      const { loadConfig, migrate, openDatabase } = await loadServer();
       const config = loadConfig(io.env);
       const db = await openDatabase(config);
       try {
@@ -97,6 +92,7 @@ export function createProgram(io: ProgramIo = defaultIo): Command {
     .command('demo')
     .description('Load the demo chains (emergency care with 12 months of trajectories, youth protection) if absent.')
     .action(async () => {
+      const { loadConfig, seedDemo } = await loadServer();
       const config = loadConfig(io.env);
       await withDatabase(config, async (db) => {
         const result = await seedDemo(db);
@@ -109,6 +105,7 @@ export function createProgram(io: ProgramIo = defaultIo): Command {
     .description('Write the whole model of a chain (partners, links, norms) as JSON to standard output.')
     .requiredOption('-c, --chain <slug>', 'the slug of the chain, e.g. spoedeisende-medische-hulp')
     .action(async (options: { chain: string }) => {
+      const { exportChainModel, loadConfig } = await loadServer();
       const config = loadConfig(io.env);
       await withDatabase(config, async (db) => {
         const model = await exportChainModel(db, options.chain);
@@ -121,6 +118,8 @@ export function createProgram(io: ProgramIo = defaultIo): Command {
     .description('Create a chain from a model file written by `ketenregie export` (all or nothing).')
     .argument('<file>', 'path of the JSON model file')
     .action(async (file: string) => {
+      const { importChainModel, loadConfig } = await loadServer();
+      const { parseModelFile } = await import('./parse-model-file.ts');
       const config = loadConfig(io.env);
       let text: string;
       try {

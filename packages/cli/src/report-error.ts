@@ -1,4 +1,4 @@
-import { isDomainError } from '@ketenregie/core';
+import { isDomainError } from '@ketenregie/core/errors';
 
 /**
  * Writes an error for a person at a terminal: the message, then each detail as

@@ -6,3 +6,6 @@ export * from './shared/errors.ts';
 export * from './shared/ids.ts';
 export * from './chain/chain-schemas.ts';
 export * from './chain/chain-model.ts';
+export * from './demo/index.ts';
+export * from './flow/index.ts';
+export * from './governance/index.ts';
