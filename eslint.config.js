@@ -1,7 +1,7 @@
 // Lint rules of Ketenregie, including the package boundaries of STYLE.md.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
-import importX from 'eslint-plugin-import-x';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
@@ -29,6 +29,11 @@ export default tseslint.config(
       globals: { ...globals.node },
     },
     plugins: { 'import-x': importX },
+    settings: {
+      // Resolve like Node and the bundler do: package `exports` with the `import` condition.
+      'import-x/resolver-next': [createNodeResolver({ conditionNames: ['import', 'module', 'default'] })],
+      'import-x/ignore': ['node_modules'],
+    },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-floating-promises': 'error',

@@ -1,10 +1,5 @@
 // Vite configuration of the Ketenregie web app: root is this folder, output goes to `dist/`, and the
 // development server forwards `/api` to a locally running Ketenregie server.
-//
-// vite and @vitejs/plugin-react publish only conditional `exports`, which the import-x resolver of
-// the shared lint configuration cannot follow (it crashes); this file imports nothing of ours, so
-// there is no cycle to look for here.
-/* eslint import-x/no-cycle: "off" */
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
