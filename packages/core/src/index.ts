@@ -4,6 +4,7 @@
  */
 export * from './shared/errors.ts';
 export * from './shared/ids.ts';
+export * from './shared/seeded-random.ts';
 export * from './chain/chain-schemas.ts';
 export * from './chain/chain-model.ts';
 export * from './demo/index.ts';

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { DomainError } from '../shared/errors.ts';
 import { computeAmsterdamOffsetMinutes, fromAmsterdamClock } from './amsterdam-time.ts';
 import type { ChainTemplate } from './chain-template.ts';
-import { createSeededRandom, type SeededRandom } from './seeded-random.ts';
+import { createSeededRandom, type SeededRandom } from '../shared/seeded-random.ts';
 import { demoDateSchema, type TimeDistribution, type TrajectoryProfile } from './trajectory-profile.ts';
 
 /** One event of one case, as a partner would deliver it. */

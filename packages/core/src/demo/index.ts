@@ -2,5 +2,4 @@
 export * from './amsterdam-time.ts';
 export * from './chain-template.ts';
 export * from './generate-trajectories.ts';
-export * from './seeded-random.ts';
 export * from './trajectory-profile.ts';

@@ -21,7 +21,7 @@
  */
 import type { IndicatorDirection } from '../indicators/indicator-schemas.ts';
 import { formatDecimal } from '../shared/money.ts';
-import { createGovernanceRandom, type GovernanceRandom } from '../shared/seeded-random.ts';
+import { createSeededRandom, type SeededRandom } from '../../shared/seeded-random.ts';
 import type { BilingualText, Language } from '../shared/schema-parts.ts';
 import {
   computeMean,
@@ -241,7 +241,7 @@ function bootstrapNumeric(
   after: Float64Array,
   settings: EvaluationOptions,
 ): { means: Float64Array; medians: Float64Array } {
-  const random = createGovernanceRandom(settings.seed);
+  const random = createSeededRandom(settings.seed);
   const means = new Float64Array(settings.resamples);
   const medians = new Float64Array(settings.resamples);
   const bufferBefore = new Float64Array(before.length);
@@ -256,15 +256,11 @@ function bootstrapNumeric(
 }
 
 /** Fills `buffer` with a resample of `source` (with replacement); returns its mean and median. */
-function resample(
-  source: Float64Array,
-  buffer: Float64Array,
-  random: GovernanceRandom,
-): { mean: number; median: number } {
+function resample(source: Float64Array, buffer: Float64Array, random: SeededRandom): { mean: number; median: number } {
   const n = source.length;
   let sum = 0;
   for (let i = 0; i < n; i++) {
-    const value = source[random.nextIndex(n)] as number;
+    const value = source[random.int(n)] as number;
     buffer[i] = value;
     sum += value;
   }
@@ -276,7 +272,7 @@ function bootstrapProportion(
   after: ProportionCount,
   settings: EvaluationOptions,
 ): Float64Array {
-  const random = createGovernanceRandom(settings.seed);
+  const random = createSeededRandom(settings.seed);
   // Drawing a case uniformly and asking whether it is a success, nextIndex(total) < successes, is
   // the same event as nextUint32() < ⌈successes·2³²/total⌉; the integer comparison is faster.
   const draw = (count: ProportionCount): number => {

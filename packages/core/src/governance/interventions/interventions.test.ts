@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createGovernanceRandom } from '../shared/seeded-random.ts';
+import { createSeededRandom } from '../../shared/seeded-random.ts';
 import { computeEvaluationWindows, splitByEvaluationWindows } from './compute-evaluation-windows.ts';
 import { computeNumericEvaluation, computeProportionEvaluation } from './compute-intervention-evaluation.ts';
 import { createInterventionInputSchema } from './intervention-schemas.ts';
@@ -131,9 +131,9 @@ describe('computeNumericEvaluation', () => {
   });
 
   it('is reproducible: the same seed gives the same interval, another seed another', () => {
-    const random = createGovernanceRandom(99);
-    const before = Array.from({ length: 50 }, () => random.nextFloat() * 100);
-    const after = Array.from({ length: 60 }, () => random.nextFloat() * 90);
+    const random = createSeededRandom(99);
+    const before = Array.from({ length: 50 }, () => random.next() * 100);
+    const after = Array.from({ length: 60 }, () => random.next() * 90);
     const a = computeNumericEvaluation(before, after, 'lower-is-better', waiting, { seed: 5 });
     const b = computeNumericEvaluation(before, after, 'lower-is-better', waiting, { seed: 5 });
     const c = computeNumericEvaluation(before, after, 'lower-is-better', waiting, { seed: 6 });
@@ -145,11 +145,11 @@ describe('computeNumericEvaluation', () => {
     // 200 experiments with before and after drawn from the same uniform distribution (n = 30 each):
     // a 95% interval should contain zero in about 95% of them (the percentile bootstrap runs a little
     // narrow for small samples, so allow 85%–99.5%).
-    const random = createGovernanceRandom(2024);
+    const random = createSeededRandom(2024);
     let noChange = 0;
     for (let experiment = 0; experiment < 200; experiment++) {
-      const before = Array.from({ length: 30 }, () => random.nextFloat());
-      const after = Array.from({ length: 30 }, () => random.nextFloat());
+      const before = Array.from({ length: 30 }, () => random.next());
+      const after = Array.from({ length: 30 }, () => random.next());
       const result = computeNumericEvaluation(before, after, 'lower-is-better', waiting, {
         resamples: 500,
         seed: experiment,

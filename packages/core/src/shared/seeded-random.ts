@@ -1,12 +1,14 @@
 /**
- * A small seeded pseudo-random source for the demo generator: sfc32 seeded through splitmix32,
- * with normal and lognormal sampling. Same seed, same sequence, on every platform that runs
+ * The one seeded pseudo-random source of core (demo trajectories, bootstrap intervals): sfc32
+ * seeded through splitmix32, with normal and lognormal sampling. Same seed, same sequence, on every platform that runs
  * JavaScript; no `Math.random`, no clock.
  */
 
 /** A deterministic stream of random numbers. Each call advances the stream. */
 export interface SeededRandom {
-  /** Uniform in [0, 1). */
+  /** The next unsigned 32-bit integer (the generator's raw output). */
+  nextUint32(): number;
+  /** Uniform in [0, 1), with 32 bits of resolution. */
   next(): number;
   /** Uniform integer in [0, n); `n` must be a positive integer. */
   int(n: number): number;
@@ -48,15 +50,16 @@ export function createSeededRandom(seed: number): SeededRandom {
   let c = words[2] ?? 0;
   let d = words[3] ?? 0;
 
-  const next = (): number => {
+  const nextUint32 = (): number => {
     const t = (((a + b) | 0) + d) | 0;
     d = (d + 1) | 0;
     a = b ^ (b >>> 9);
     b = (c + (c << 3)) | 0;
     c = (c << 21) | (c >>> 11);
     c = (c + t) | 0;
-    return (t >>> 0) / TWO_POW_32;
+    return t >>> 0;
   };
+  const next = (): number => nextUint32() / TWO_POW_32;
   // The first outputs of sfc32 still echo the seed; discard them.
   for (let i = 0; i < 12; i++) next();
 
@@ -75,6 +78,7 @@ export function createSeededRandom(seed: number): SeededRandom {
   };
 
   return {
+    nextUint32,
     next,
     int: (n) => Math.floor(next() * n),
     normal,
