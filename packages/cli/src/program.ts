@@ -7,6 +7,8 @@ import { Command, InvalidArgumentError } from 'commander';
 import { DomainError } from '@ketenregie/core/errors';
 import type { AppConfig, Database } from '@ketenregie/server';
 import { registerAnalyseCommand } from './commands/analyse.ts';
+import { registerImportCommand } from './commands/import.ts';
+import { registerPseudonymiseCommand } from './commands/pseudonymise.ts';
 
 /**
  * The server package (fastify, PGlite, pg) is loaded only by the commands that need it, so that
@@ -140,5 +142,7 @@ export function createProgram(io: ProgramIo = defaultIo): Command {
     });
 
   registerAnalyseCommand(program);
+  registerImportCommand(program);
+  registerPseudonymiseCommand(program);
   return program;
 }

@@ -10,3 +10,4 @@ export * from './chain/chain-model.ts';
 export * from './demo/index.ts';
 export * from './flow/index.ts';
 export * from './governance/index.ts';
+export * from './access/index.ts';

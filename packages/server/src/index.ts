@@ -33,3 +33,16 @@ export {
   type TemplateSummary,
 } from './services/template-service.ts';
 export { STATUS_OF_ERROR, errorResponseSchema, type ErrorResponse } from './http/error-response.ts';
+export { SYSTEM_ACTOR, type Actor } from './auth/actor.ts';
+export { recordAudit, recordCaseLevelRead, listAudit, auditEntriesToCsv } from './services/audit-service.ts';
+export {
+  getChainPseudonymKey,
+  getChainPseudonymKeyVersion,
+  rotateChainPseudonymKey,
+  rewrapPseudonymKeys,
+  registerMasterKeyring,
+  type ChainPseudonymKey,
+} from './services/pseudonym-key-service.ts';
+export { loadMasterKeyring, type MasterKeyring } from './auth/master-key.ts';
+export { ownsPartner } from './auth/chain-access-service.ts';
+export type { Caller, ChainAccess } from './auth/caller.ts';

@@ -24,6 +24,13 @@ describe('loadConfig', () => {
       logLevel: 'info',
       seedDemo: true,
       webDist: DEFAULT_WEB_DIST,
+      demoLogin: 'auto',
+      trustProxy: false,
+      publicUrl: null,
+      masterKey: null,
+      previousMasterKeys: [],
+      sessionIdleSeconds: 7200,
+      sessionMaxSeconds: 43_200,
     });
     expect(DEFAULT_WEB_DIST.endsWith('/packages/web/dist')).toBe(true);
   });
@@ -39,6 +46,13 @@ describe('loadConfig', () => {
           LOG_LEVEL: 'WARN',
           KETENREGIE_DEMO: 'off',
           KETENREGIE_WEB_DIST: '/opt/web',
+          KETENREGIE_DEMO_LOGIN: 'true',
+          KETENREGIE_TRUST_PROXY: '10.0.0.1, 10.0.0.2',
+          KETENREGIE_PUBLIC_URL: 'https://keten.example.nl/',
+          KETENREGIE_MASTER_KEY: 'a'.repeat(64),
+          KETENREGIE_MASTER_KEY_PREVIOUS: `${'b'.repeat(64)},${'c'.repeat(43)}=`,
+          KETENREGIE_SESSION_IDLE_MINUTES: '30',
+          KETENREGIE_SESSION_MAX_HOURS: '8',
         },
         '/srv/app',
       ),
@@ -50,6 +64,13 @@ describe('loadConfig', () => {
       logLevel: 'warn',
       seedDemo: false,
       webDist: '/opt/web',
+      demoLogin: 'on',
+      trustProxy: '10.0.0.1, 10.0.0.2',
+      publicUrl: 'https://keten.example.nl',
+      masterKey: 'a'.repeat(64),
+      previousMasterKeys: ['b'.repeat(64), `${'c'.repeat(43)}=`],
+      sessionIdleSeconds: 1800,
+      sessionMaxSeconds: 28_800,
     });
   });
 
@@ -81,6 +102,30 @@ describe('loadConfig', () => {
       },
     ]);
     expect(error.message).toContain('PORT must be a whole number between 1 and 65535, got "abc"');
+  });
+
+  it('turns the demo sign-in off by default when the server listens beyond this machine', () => {
+    expect(loadConfig({ HOST: '0.0.0.0' }, '/srv/app').demoLogin).toBe('off');
+    expect(loadConfig({ HOST: '0.0.0.0', KETENREGIE_DEMO_LOGIN: 'auto' }, '/srv/app').demoLogin).toBe('off');
+    expect(loadConfig({ HOST: 'localhost', KETENREGIE_DEMO_LOGIN: 'no' }, '/srv/app').demoLogin).toBe('off');
+  });
+
+  it('names wrong account and key settings', () => {
+    const error = configError({
+      KETENREGIE_DEMO_LOGIN: 'sometimes',
+      KETENREGIE_TRUST_PROXY: 'everyone',
+      KETENREGIE_PUBLIC_URL: 'ftp://x',
+      KETENREGIE_MASTER_KEY: 'short',
+      KETENREGIE_SESSION_IDLE_MINUTES: '0',
+    });
+    expect(error.details.map((d) => d.path)).toEqual([
+      'KETENREGIE_DEMO_LOGIN',
+      'KETENREGIE_TRUST_PROXY',
+      'KETENREGIE_PUBLIC_URL',
+      'KETENREGIE_MASTER_KEY',
+      'KETENREGIE_SESSION_IDLE_MINUTES',
+    ]);
+    expect(error.message).not.toContain('short');
   });
 
   it.each(['0', '65536', '80.5', '-1', '1e3'])('refuses PORT=%s', (port) => {

@@ -1,28 +1,34 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ChainDetail, Link, Partner } from '@ketenregie/core';
 import { SERVER_VERSION } from '../src/app.ts';
+import { buildSignedInAdmin } from './support/accounts.ts';
 import { buildChainInput, buildModel, buildPartnerInput } from './support/fixtures.ts';
 import { createBrokenDatabase, createTestApp, type LogEntry } from './support/test-app.ts';
 import { describeEachDatabase } from './support/test-databases.ts';
 
 describeEachDatabase('HTTP API', (ctx) => {
   let app: FastifyInstance;
+  let inject: (options: string | InjectOptions) => Promise<LightMyRequestResponse>;
   beforeAll(async () => {
     app = await createTestApp(ctx.db);
   });
   afterAll(async () => {
     await app.close();
   });
+  // Everything below acts as a signed-in administrator, who becomes director of the chains they create.
+  beforeEach(async () => {
+    ({ inject } = await buildSignedInAdmin(ctx.db, app));
+  });
 
   async function createChainViaApi(overrides = {}): Promise<ChainDetail> {
-    const response = await app.inject({ method: 'POST', url: '/api/v1/chains', payload: buildChainInput(overrides) });
+    const response = await inject({ method: 'POST', url: '/api/v1/chains', payload: buildChainInput(overrides) });
     expect(response.statusCode).toBe(201);
     return response.json<ChainDetail>();
   }
 
   it('reports health with the database kind and version', async () => {
-    const response = await app.inject('/api/health');
+    const response = await inject('/api/health');
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({ status: 'ok', database: { kind: ctx.kind, ok: true }, version: SERVER_VERSION });
   });
@@ -30,10 +36,10 @@ describeEachDatabase('HTTP API', (ctx) => {
   it('creates, reads, lists, updates and deletes a chain', async () => {
     const created = await createChainViaApi({ slug: 'api-keten' });
     expect(created.chain).toMatchObject({ slug: 'api-keten', version: 1 });
-    expect((await app.inject('/api/v1/chains/api-keten')).json<ChainDetail>().chain.id).toBe(created.chain.id);
-    expect((await app.inject('/api/v1/chains')).json()).toHaveLength(1);
+    expect((await inject('/api/v1/chains/api-keten')).json<ChainDetail>().chain.id).toBe(created.chain.id);
+    expect((await inject('/api/v1/chains')).json()).toHaveLength(1);
 
-    const patched = await app.inject({
+    const patched = await inject({
       method: 'PATCH',
       url: `/api/v1/chains/${created.chain.id}`,
       payload: { version: 1, name: 'Andere naam' },
@@ -41,14 +47,14 @@ describeEachDatabase('HTTP API', (ctx) => {
     expect(patched.statusCode).toBe(200);
     expect(patched.json<ChainDetail>().chain).toMatchObject({ name: 'Andere naam', version: 2 });
 
-    const deleted = await app.inject({ method: 'DELETE', url: `/api/v1/chains/${created.chain.id}?version=2` });
+    const deleted = await inject({ method: 'DELETE', url: `/api/v1/chains/${created.chain.id}?version=2` });
     expect(deleted.statusCode).toBe(204);
     expect(deleted.body).toBe('');
-    expect((await app.inject(`/api/v1/chains/${created.chain.id}`)).statusCode).toBe(404);
+    expect((await inject(`/api/v1/chains/${created.chain.id}`)).statusCode).toBe(404);
   });
 
   it('answers 400 naming the missing field', async () => {
-    const response = await app.inject({
+    const response = await inject({
       method: 'POST',
       url: '/api/v1/chains',
       payload: { slug: 'zonder-naam', targetGroup: 'x', societalGoal: 'y' },
@@ -67,7 +73,7 @@ describeEachDatabase('HTTP API', (ctx) => {
   it('answers 400 with the nested path of the field, without a leading slash', async () => {
     const model = buildModel();
     (model.partners[0] as { name: string }).name = ' ';
-    const response = await app.inject({ method: 'POST', url: '/api/v1/chain-models', payload: model });
+    const response = await inject({ method: 'POST', url: '/api/v1/chain-models', payload: model });
     expect(response.statusCode).toBe(400);
     expect(response.json()).toEqual({
       error: {
@@ -82,13 +88,13 @@ describeEachDatabase('HTTP API', (ctx) => {
     const mine = await createChainViaApi();
     const other = await createChainViaApi();
     const foreign = (
-      await app.inject({
+      await inject({
         method: 'POST',
         url: `/api/v1/chains/${other.chain.id}/partners`,
         payload: buildPartnerInput(),
       })
     ).json<Partner>();
-    const response = await app.inject({
+    const response = await inject({
       method: 'POST',
       url: `/api/v1/chains/${mine.chain.id}/links`,
       payload: { key: 'schakel', name: 'Schakel', partnerIds: [foreign.id] },
@@ -105,7 +111,7 @@ describeEachDatabase('HTTP API', (ctx) => {
 
   it('answers 400 naming version when a delete has no ?version', async () => {
     const { chain } = await createChainViaApi();
-    const response = await app.inject({ method: 'DELETE', url: `/api/v1/chains/${chain.id}` });
+    const response = await inject({ method: 'DELETE', url: `/api/v1/chains/${chain.id}` });
     expect(response.statusCode).toBe(400);
     expect(response.json()).toEqual({
       error: {
@@ -117,7 +123,7 @@ describeEachDatabase('HTTP API', (ctx) => {
   });
 
   it('answers 400 for a body that is not JSON', async () => {
-    const response = await app.inject({
+    const response = await inject({
       method: 'POST',
       url: '/api/v1/chains',
       headers: { 'content-type': 'application/json' },
@@ -130,11 +136,11 @@ describeEachDatabase('HTTP API', (ctx) => {
   it('answers 404 for unknown chains, malformed ids and unknown API paths', async () => {
     const { chain } = await createChainViaApi();
     const notFoundChain = { error: { code: 'not_found', message: 'Chain not found', details: [] } };
-    expect((await app.inject('/api/v1/chains/no-such-chain')).json()).toEqual(notFoundChain);
-    const unknownUuid = await app.inject('/api/v1/chains/00000000-0000-4000-8000-000000000000');
+    expect((await inject('/api/v1/chains/no-such-chain')).json()).toEqual(notFoundChain);
+    const unknownUuid = await inject('/api/v1/chains/00000000-0000-4000-8000-000000000000');
     expect(unknownUuid.statusCode).toBe(404);
 
-    const malformedPartner = await app.inject({
+    const malformedPartner = await inject({
       method: 'PATCH',
       url: `/api/v1/chains/${chain.id}/partners/not-a-uuid`,
       payload: { version: 1 },
@@ -144,21 +150,21 @@ describeEachDatabase('HTTP API', (ctx) => {
       error: { code: 'not_found', message: 'Partner not found', details: [] },
     });
 
-    const malformedLink = await app.inject({ method: 'DELETE', url: `/api/v1/chains/${chain.id}/links/xyz?version=1` });
+    const malformedLink = await inject({ method: 'DELETE', url: `/api/v1/chains/${chain.id}/links/xyz?version=1` });
     expect(malformedLink.json()).toEqual({ error: { code: 'not_found', message: 'Link not found', details: [] } });
 
-    const unknownPath = await app.inject('/api/v1/nothing-here?x=1');
+    const unknownPath = await inject('/api/v1/nothing-here?x=1');
     expect(unknownPath.statusCode).toBe(404);
     expect(unknownPath.json()).toEqual({
       error: { code: 'not_found', message: 'No route GET /api/v1/nothing-here', details: [] },
     });
-    expect((await app.inject({ method: 'POST', url: '/elsewhere' })).statusCode).toBe(404);
+    expect((await inject({ method: 'POST', url: '/elsewhere' })).statusCode).toBe(404);
   });
 
   it('answers 409 version_conflict to the second update from the same version', async () => {
     const { chain } = await createChainViaApi();
     const update = (name: string) =>
-      app.inject({ method: 'PATCH', url: `/api/v1/chains/${chain.id}`, payload: { version: 1, name } });
+      inject({ method: 'PATCH', url: `/api/v1/chains/${chain.id}`, payload: { version: 1, name } });
     expect((await update('Eerste')).statusCode).toBe(200);
     const second = await update('Tweede');
     expect(second.statusCode).toBe(409);
@@ -174,7 +180,7 @@ describeEachDatabase('HTTP API', (ctx) => {
 
   it('answers 409 conflict when the slug is taken', async () => {
     await createChainViaApi({ slug: 'bezet' });
-    const response = await app.inject({
+    const response = await inject({
       method: 'POST',
       url: '/api/v1/chains',
       payload: buildChainInput({ slug: 'bezet' }),
@@ -192,43 +198,43 @@ describeEachDatabase('HTTP API', (ctx) => {
   it('answers 409 when deleting a partner that a link names, and 204 once it is free', async () => {
     const { chain } = await createChainViaApi();
     const partner = (
-      await app.inject({ method: 'POST', url: `/api/v1/chains/${chain.slug}/partners`, payload: buildPartnerInput() })
+      await inject({ method: 'POST', url: `/api/v1/chains/${chain.slug}/partners`, payload: buildPartnerInput() })
     ).json<Partner>();
     const link = (
-      await app.inject({
+      await inject({
         method: 'POST',
         url: `/api/v1/chains/${chain.slug}/links`,
         payload: { key: 'melding', name: 'Melding', partnerIds: [partner.id] },
       })
     ).json<Link>();
-    const refused = await app.inject({
+    const refused = await inject({
       method: 'DELETE',
       url: `/api/v1/chains/${chain.id}/partners/${partner.id}?version=1`,
     });
     expect(refused.statusCode).toBe(409);
     expect(refused.json<{ error: { code: string } }>().error.code).toBe('conflict');
     expect(
-      (await app.inject({ method: 'DELETE', url: `/api/v1/chains/${chain.id}/links/${link.id}?version=1` })).statusCode,
+      (await inject({ method: 'DELETE', url: `/api/v1/chains/${chain.id}/links/${link.id}?version=1` })).statusCode,
     ).toBe(204);
     expect(
-      (await app.inject({ method: 'DELETE', url: `/api/v1/chains/${chain.id}/partners/${partner.id}?version=1` }))
+      (await inject({ method: 'DELETE', url: `/api/v1/chains/${chain.id}/partners/${partner.id}?version=1` }))
         .statusCode,
     ).toBe(204);
   });
 
   it('reorders links and refuses an order that is not a permutation', async () => {
     const detail = (
-      await app.inject({ method: 'POST', url: '/api/v1/chain-models', payload: buildModel() })
+      await inject({ method: 'POST', url: '/api/v1/chain-models', payload: buildModel() })
     ).json<ChainDetail>();
     const ids = detail.links.map((l) => l.id);
-    const reordered = await app.inject({
+    const reordered = await inject({
       method: 'PUT',
       url: `/api/v1/chains/${detail.chain.id}/links/order`,
       payload: { linkIds: [ids[0], ids[2], ids[1], ids[3]] },
     });
     expect(reordered.statusCode).toBe(200);
     expect(reordered.json<Link[]>().map((l) => l.key)).toEqual(['melding', 'seh', 'rit', 'ok']);
-    const refused = await app.inject({
+    const refused = await inject({
       method: 'PUT',
       url: `/api/v1/chains/${detail.chain.id}/links/order`,
       payload: { linkIds: ids.slice(1) },
@@ -238,18 +244,18 @@ describeEachDatabase('HTTP API', (ctx) => {
 
   it('exports the portable model and imports it again', async () => {
     const detail = (
-      await app.inject({ method: 'POST', url: '/api/v1/chain-models', payload: buildModel() })
+      await inject({ method: 'POST', url: '/api/v1/chain-models', payload: buildModel() })
     ).json<ChainDetail>();
-    const exported = await app.inject(`/api/v1/chains/${detail.chain.slug}/model`);
+    const exported = await inject(`/api/v1/chains/${detail.chain.slug}/model`);
     expect(exported.statusCode).toBe(200);
     const model = exported.json<{ chain: { slug: string } }>();
     expect(model).toEqual(buildModel());
     model.chain.slug = 'tweede';
-    expect((await app.inject({ method: 'POST', url: '/api/v1/chain-models', payload: model })).statusCode).toBe(201);
+    expect((await inject({ method: 'POST', url: '/api/v1/chain-models', payload: model })).statusCode).toBe(201);
   });
 
   it('lists the templates and creates a chain from one', async () => {
-    const list = await app.inject('/api/v1/templates');
+    const list = await inject('/api/v1/templates');
     expect(list.statusCode).toBe(200);
     const templates = list.json<{ key: string; partners: number; links: number }[]>();
     expect(templates.map((t) => t.key)).toEqual(expect.arrayContaining(['emergency-care', 'youth-protection']));
@@ -257,23 +263,23 @@ describeEachDatabase('HTTP API', (ctx) => {
     expect(care?.partners).toBeGreaterThan(0);
     expect(care?.links).toBeGreaterThan(0);
 
-    const created = await app.inject({ method: 'POST', url: '/api/v1/templates/youth-protection/chains', payload: {} });
+    const created = await inject({ method: 'POST', url: '/api/v1/templates/youth-protection/chains', payload: {} });
     expect(created.statusCode).toBe(201);
-    const again = await app.inject({ method: 'POST', url: '/api/v1/templates/youth-protection/chains', payload: {} });
+    const again = await inject({ method: 'POST', url: '/api/v1/templates/youth-protection/chains', payload: {} });
     expect(again.statusCode).toBe(409);
-    const renamed = await app.inject({
+    const renamed = await inject({
       method: 'POST',
       url: '/api/v1/templates/youth-protection/chains',
       payload: { slug: 'jeugd-noord', name: 'Jeugdbescherming Noord' },
     });
     expect(renamed.statusCode).toBe(201);
     expect(renamed.json<ChainDetail>().chain).toMatchObject({ slug: 'jeugd-noord', name: 'Jeugdbescherming Noord' });
-    const unknown = await app.inject({ method: 'POST', url: '/api/v1/templates/nope/chains', payload: {} });
+    const unknown = await inject({ method: 'POST', url: '/api/v1/templates/nope/chains', payload: {} });
     expect(unknown.statusCode).toBe(404);
   });
 
   it('answers 413 for a body over 1 MiB', async () => {
-    const response = await app.inject({
+    const response = await inject({
       method: 'POST',
       url: '/api/v1/chains',
       payload: { ...buildChainInput(), description: 'x'.repeat(1024 * 1024) },
@@ -298,7 +304,11 @@ describe('HTTP API when the database fails', () => {
   });
 
   it('answers 500 internal without stack or internal message, and logs the error', async () => {
-    const response = await app.inject('/api/v1/chains');
+    // A session cookie makes the server ask the (broken) database who the caller is.
+    const response = await app.inject({
+      url: '/api/v1/chains',
+      headers: { cookie: `kr_session=${'a'.repeat(43)}` },
+    });
     expect(response.statusCode).toBe(500);
     expect(response.json()).toEqual({
       error: {

@@ -23,6 +23,29 @@ const CONTRACT = [
   'POST /api/v1/chain-models',
   'GET /api/v1/templates',
   'POST /api/v1/templates/{key}/chains',
+  'POST /api/v1/session',
+  'GET /api/v1/session',
+  'DELETE /api/v1/session',
+  'GET /api/v1/invitations/{token}',
+  'POST /api/v1/invitations/{token}/accept',
+  'GET /api/v1/chains/{chainId}/members',
+  'DELETE /api/v1/chains/{chainId}/members/{memberId}',
+  'GET /api/v1/chains/{chainId}/invitations',
+  'POST /api/v1/chains/{chainId}/invitations',
+  'DELETE /api/v1/chains/{chainId}/invitations/{invitationId}',
+  'GET /api/v1/chains/{chainId}/tokens',
+  'POST /api/v1/chains/{chainId}/tokens',
+  'DELETE /api/v1/chains/{chainId}/tokens/{tokenId}',
+  'GET /api/v1/chains/{chainId}/privacy',
+  'PUT /api/v1/chains/{chainId}/privacy',
+  'GET /api/v1/chains/{chainId}/audit',
+  'GET /api/v1/organisations',
+  'POST /api/v1/organisations',
+  'GET /api/v1/admin/users',
+  'PATCH /api/v1/admin/users/{userId}',
+  'POST /api/v1/admin/invitations',
+  'POST /api/v1/admin/chains/{chainId}/members',
+  'GET /api/v1/admin/audit',
 ];
 
 interface Operation {
@@ -53,12 +76,13 @@ describe('OpenAPI description', () => {
     await app.close();
   });
 
-  it('is OpenAPI 3.1 and lists exactly the routes of the contract', () => {
+  it('is OpenAPI 3.1 and lists every route of the contract', () => {
     expect(doc.openapi).toBe('3.1.0');
     const listed = Object.entries(doc.paths).flatMap(([path, operations]) =>
       Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
     );
-    expect(listed.sort()).toEqual([...CONTRACT].sort());
+    // Routes of other parts (governance, flow analysis) come on top; the access matrix test covers every route listed.
+    expect(listed).toEqual(expect.arrayContaining(CONTRACT));
   });
 
   it('describes the input and the output of every operation', () => {

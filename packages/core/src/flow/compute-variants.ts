@@ -40,8 +40,12 @@ function sameSequence(activity: Uint32Array, fromA: number, fromB: number, lengt
   return true;
 }
 
-/** Finds all variants of the log with their case counts, shares and median durations. */
-export function computeVariants(log: EventLog): VariantAnalysis {
+/**
+ * Finds all variants of the log with their case counts, shares and median durations. Durations
+ * are each case's last minus first timestamp unless `caseDurationsMs` gives them (per case index),
+ * e.g. the activity-level durations for the variants of a link-level log.
+ */
+export function computeVariants(log: EventLog, caseDurationsMs?: ArrayLike<number>): VariantAnalysis {
   const { activity, caseOffsets, caseCount, timestamp } = log;
   const variantOfCase = new Uint32Array(caseCount);
   let slots = 1024;
@@ -119,7 +123,10 @@ export function computeVariants(log: EventLog): VariantAnalysis {
   const cursor = offsets.slice(0, variantCount);
   const durations = new Float64Array(caseCount);
   for (let c = 0; c < caseCount; c++) {
-    durations[cursor[variantOfCase[c]!]!++] = timestamp[caseOffsets[c + 1]! - 1]! - timestamp[caseOffsets[c]!]!;
+    durations[cursor[variantOfCase[c]!]!++] =
+      caseDurationsMs === undefined
+        ? timestamp[caseOffsets[c + 1]! - 1]! - timestamp[caseOffsets[c]!]!
+        : caseDurationsMs[c]!;
   }
 
   const variants: Variant[] = order.map((variant, rank) => {

@@ -107,6 +107,16 @@ export function amsterdamLocalToUtc(localMs: number, year = new Date(localMs).ge
   return localMs - MS_PER_HOUR;
 }
 
+/**
+ * Offset of Amsterdam local time from UTC at the instant `utcMs`, in milliseconds: one hour (CET)
+ * or two (CEST), by the same rule as {@link amsterdamLocalToUtc}.
+ */
+export function amsterdamOffsetMs(utcMs: number): number {
+  const year = new Date(utcMs).getUTCFullYear();
+  if (year !== cachedYear) loadSummerTime(year);
+  return utcMs >= cachedStart && utcMs < cachedEnd ? 2 * MS_PER_HOUR : MS_PER_HOUR;
+}
+
 function isDigit(byte: number): boolean {
   return byte >= 48 && byte <= 57;
 }

@@ -8,6 +8,10 @@
 export const ERROR_CODES = [
   /** Input does not satisfy a schema or an invariant; `details` names each field. */
   'validation_failed',
+  /** The request needs a signed-in caller (or an API token) and has none, or the credentials are wrong. */
+  'unauthenticated',
+  /** The caller is known and may see the resource, but may not do this to it. */
+  'forbidden',
   /** The resource does not exist, or the caller may not know that it exists. */
   'not_found',
   /** The update carried a `version` that is no longer current: somebody else changed it first. */
@@ -16,6 +20,8 @@ export const ERROR_CODES = [
   'conflict',
   /** The payload is too large to accept. */
   'payload_too_large',
+  /** Too many attempts in a short time (sign-in); try again later. */
+  'rate_limited',
   /** The database or another dependency is not available. */
   'unavailable',
   /** Anything unexpected; never carries internal details to the client. */

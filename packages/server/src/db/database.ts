@@ -16,6 +16,15 @@ export interface Queryable {
   query<T extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
   /** Runs a script of several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
+  /**
+   * Bulk load with `COPY … FROM STDIN`: `data` yields one complete COPY stream in the format the
+   * statement names (for the binary format: header, rows, trailer). PGlite reads it from its blob
+   * device, so there the whole stream is held in memory once; callers load large sets in batches.
+   * Optional: a port without it makes callers fall back to multi-row inserts.
+   */
+  copyFrom?(sql: string, data: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): Promise<void>;
+  /** Bulk read with `COPY (…) TO STDOUT`: the COPY output, chunk by chunk. Optional, as {@link copyFrom}. */
+  copyTo?(sql: string): AsyncIterable<Uint8Array>;
 }
 
 /** A connection to the database (a pool for PostgreSQL, one embedded instance for PGlite). */

@@ -53,6 +53,23 @@ export async function openPgliteDatabase(options: PgliteOptions): Promise<Pglite
     return result.rows.map((row) => normaliseRow<T>(row));
   };
 
+  const copyFromOn = async (
+    target: PGlite | Transaction,
+    sql: string,
+    data: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  ): Promise<void> => {
+    const parts: Uint8Array<ArrayBuffer>[] = [];
+    for await (const chunk of data) parts.push(Uint8Array.from(chunk));
+    await target.query(toBlobDevice(sql), [], { blob: new Blob(parts) });
+  };
+
+  async function* copyToOn(target: PGlite | Transaction, sql: string): AsyncGenerator<Uint8Array> {
+    const result = await target.query(toBlobDevice(sql));
+    if (result.blob !== undefined) {
+      yield new Uint8Array(await result.blob.arrayBuffer());
+    }
+  }
+
   let closing: Promise<void> | null = null;
   return {
     kind: 'pglite',
@@ -60,6 +77,8 @@ export async function openPgliteDatabase(options: PgliteOptions): Promise<Pglite
     exec: async (sql) => {
       await pg.exec(sql);
     },
+    copyFrom: (sql, data) => copyFromOn(pg, sql, data),
+    copyTo: (sql) => copyToOn(pg, sql),
     transaction: <T>(fn: (tx: Queryable) => Promise<T>) =>
       pg.transaction((tx) =>
         fn({
@@ -67,6 +86,8 @@ export async function openPgliteDatabase(options: PgliteOptions): Promise<Pglite
           exec: async (sql) => {
             await tx.exec(sql);
           },
+          copyFrom: (sql, data) => copyFromOn(tx, sql, data),
+          copyTo: (sql) => copyToOn(tx, sql),
         }),
       ),
     dumpDataDir: () => pg.dumpDataDir('none'),
@@ -83,6 +104,11 @@ export async function openPgliteDatabase(options: PgliteOptions): Promise<Pglite
       return closing;
     },
   };
+}
+
+/** PGlite has no client connection to stream COPY data over: it reads and writes its blob device instead. */
+function toBlobDevice(sql: string): string {
+  return sql.replace(/\bFROM\s+STDIN\b/i, "FROM '/dev/blob'").replace(/\bTO\s+STDOUT\b/i, "TO '/dev/blob'");
 }
 
 /**

@@ -2,7 +2,10 @@
  * A PostgreSQL server reached through a `pg` connection pool. With it the API holds no state of
  * its own and can run as several replicas.
  */
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { from as copyFromStdin, to as copyToStdout } from 'pg-copy-streams';
 import { DomainError } from '@ketenregie/core';
 import { normaliseRow, type Database, type Queryable, type Row } from './database.ts';
 
@@ -49,6 +52,30 @@ export async function openPostgresDatabase(options: PostgresOptions): Promise<Da
     return result.rows.map((row) => normaliseRow<T>(row));
   };
 
+  const copyFromOn = async (
+    client: pg.PoolClient,
+    sql: string,
+    data: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  ): Promise<void> => {
+    await pipeline(Readable.from(data, { objectMode: false }), client.query(copyFromStdin(sql)));
+  };
+
+  async function* copyToOn(client: pg.PoolClient, sql: string): AsyncGenerator<Uint8Array> {
+    for await (const chunk of client.query(copyToStdout(sql)) as AsyncIterable<Buffer>) {
+      yield chunk;
+    }
+  }
+
+  /** Runs `fn` on a client of its own (COPY needs one connection for its whole stream). */
+  async function withClient<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await pool.connect();
+    try {
+      return await fn(client);
+    } finally {
+      client.release();
+    }
+  }
+
   try {
     await pool.query('SELECT 1');
   } catch (error) {
@@ -66,6 +93,15 @@ export async function openPostgresDatabase(options: PostgresOptions): Promise<Da
     exec: async (sql) => {
       await pool.query(sql);
     },
+    copyFrom: (sql, data) => withClient((client) => copyFromOn(client, sql, data)),
+    copyTo: async function* (sql) {
+      const client = await pool.connect();
+      try {
+        yield* copyToOn(client, sql);
+      } finally {
+        client.release();
+      }
+    },
     transaction: async <T>(fn: (tx: Queryable) => Promise<T>): Promise<T> => {
       const client = await pool.connect();
       try {
@@ -75,6 +111,8 @@ export async function openPostgresDatabase(options: PostgresOptions): Promise<Da
           exec: async (sql) => {
             await client.query(sql);
           },
+          copyFrom: (sql, data) => copyFromOn(client, sql, data),
+          copyTo: (sql) => copyToOn(client, sql),
         });
         await client.query('COMMIT');
         return result;

@@ -6,6 +6,7 @@
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { isDomainError, type ErrorCode, type ErrorDetail } from '@ketenregie/core';
+import { SIGN_IN_LIMITS } from '../auth/auth-settings.ts';
 import { STATUS_OF_ERROR, errorBody, type ErrorResponse } from './error-response.ts';
 
 /** What to answer for an error. */
@@ -79,6 +80,9 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
   const http = toHttpError(error);
   if (http.unexpected) {
     request.log.error({ err: error }, 'request failed unexpectedly');
+  }
+  if (http.body.error.code === 'rate_limited') {
+    void reply.header('retry-after', String(SIGN_IN_LIMITS.windowSeconds));
   }
   return reply.code(http.status).type('application/json; charset=utf-8').send(http.body);
 }

@@ -8,10 +8,13 @@ import { z } from 'zod';
 /** HTTP status of every error code. */
 export const STATUS_OF_ERROR = {
   validation_failed: 400,
+  unauthenticated: 401,
+  forbidden: 403,
   not_found: 404,
   version_conflict: 409,
   conflict: 409,
   payload_too_large: 413,
+  rate_limited: 429,
   unavailable: 503,
   internal: 500,
 } as const satisfies Record<ErrorCode, number>;

@@ -2,32 +2,13 @@
  * What a route requires of the caller. Every route declares one in its options
  * (`config: { access }`); the access hook enforces it and the authorisation matrix test reads it,
  * so a route without a declaration is refused at start-up and fails the test.
+ *
+ * The permissions and which role holds which live in core (`@ketenregie/core`, `access/`), the
+ * single source of the policy; they are re-exported here for the route files.
  */
+import type { ChainPermission } from '@ketenregie/core';
 
-/** Permissions on one chain. Which roles hold which permission is decided by the policy. */
-export const CHAIN_PERMISSIONS = [
-  /** See the chain model, dashboards and aggregate figures (every member of the chain). */
-  'chain.read',
-  /** Change the chain model: the chain, its partners and links (director). */
-  'chain.manage',
-  /** Aggregate flow figures; small cells are suppressed (every member). */
-  'flow.read',
-  /** Case-level trajectories and lists of violating cases (director, analyst). */
-  'flow.cases',
-  /** Upload, delete or withdraw event extracts (director, analyst; a partner for its own organisation). */
-  'flow.import',
-  /** Indicators, agreements, course-check results, business cases, interventions (every member). */
-  'governance.read',
-  /** Define indicators, agreements, course-check rounds and interventions (director). */
-  'governance.manage',
-  /** Submit the own organisation's figures, answers and agreement updates (director, partner; the service checks ownership). */
-  'governance.contribute',
-  /** Read and export the chain's audit log (director). */
-  'audit.read',
-] as const;
-
-/** One of {@link CHAIN_PERMISSIONS}. */
-export type ChainPermission = (typeof CHAIN_PERMISSIONS)[number];
+export { CHAIN_PERMISSIONS, ROLE_PERMISSIONS, type ChainPermission, type ChainRole } from '@ketenregie/core';
 
 /**
  * The access rule of a route:
@@ -42,3 +23,15 @@ export type RouteAccess =
   | { readonly scope: 'signed-in' }
   | { readonly scope: 'admin' }
   | { readonly scope: 'chain'; readonly permission: ChainPermission };
+
+/** Route options carrying the access rule; fastify passes `config` through to the hooks. */
+export interface RouteAccessConfig {
+  readonly access: RouteAccess;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The access rule of the route; required, checked at start-up. */
+    access?: RouteAccess;
+  }
+}

@@ -27,14 +27,20 @@ export function isApiPath(url: string): boolean {
 export async function registerWebApp(app: FastifyInstance, webDist: string): Promise<void> {
   const built = existsSync(path.join(webDist, 'index.html'));
   if (built) {
-    await app.register(fastifyStatic, {
-      root: webDist,
-      prefix: '/',
-      cacheControl: false,
-      setHeaders(reply, filePath) {
-        const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
-        reply.header('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
-      },
+    // The files of the web app are public; the access layer requires every route to say so.
+    await app.register(async (files) => {
+      files.addHook('onRoute', (route) => {
+        route.config = { ...route.config, access: { scope: 'public' } };
+      });
+      await files.register(fastifyStatic, {
+        root: webDist,
+        prefix: '/',
+        cacheControl: false,
+        setHeaders(reply, filePath) {
+          const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
+          reply.header('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+        },
+      });
     });
   }
 

@@ -5,3 +5,5 @@ export * from './read-csv-file.ts';
 export * from './read-xes-file.ts';
 export * from './read-ocel-file.ts';
 export * from './read-event-log-file.ts';
+export * from './pseudonymise-identifier.ts';
+export * from './pseudonymise-csv.ts';

@@ -57,15 +57,20 @@ export async function countChains(q: Queryable): Promise<number> {
   return rows[0]?.count ?? 0;
 }
 
-/** Every chain with partner and link counts, most recently changed first. */
-export async function listChainSummaries(q: Queryable): Promise<ChainSummary[]> {
+/**
+ * Chains with partner and link counts, most recently changed first: every chain, or with
+ * `visibleTo` only the chains that user holds a role on.
+ */
+export async function listChainSummaries(q: Queryable, visibleTo: string | null = null): Promise<ChainSummary[]> {
   return q.query<ChainSummary>(
     `SELECT c.id, c.slug, c.name, c.target_group AS "targetGroup", c.societal_goal AS "societalGoal",
             (SELECT count(*) FROM partners p WHERE p.chain_id = c.id)::int AS "partnerCount",
             (SELECT count(*) FROM links l WHERE l.chain_id = c.id)::int AS "linkCount",
             c.updated_at AS "updatedAt"
        FROM chains c
+      WHERE $1::uuid IS NULL OR EXISTS (SELECT 1 FROM chain_roles r WHERE r.chain_id = c.id AND r.user_id = $1::uuid)
       ORDER BY c.updated_at DESC, c.slug`,
+    [visibleTo],
   );
 }
 

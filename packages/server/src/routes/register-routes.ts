@@ -1,6 +1,16 @@
-/** Every route of the HTTP API, registered in one place. */
+/** Every route of the HTTP API, registered in one place. Each declares its access rule (`config.access`). */
 import type { AppContext } from '../services/app-context.ts';
 import type { ApiInstance } from './api-instance.ts';
+import { registerGovernanceRoutes } from '../governance/routes/register-governance-routes.ts';
+import { registerFlowRoutes } from '../flow/routes/register-flow-routes.ts';
+import { registerCreateAdminInvitation } from './admin/create-admin-invitation.ts';
+import { registerCreateOrganisation } from './admin/create-organisation.ts';
+import { registerGrantChainRole } from './admin/grant-chain-role.ts';
+import { registerListInstallationAudit } from './admin/list-installation-audit.ts';
+import { registerListOrganisations } from './admin/list-organisations.ts';
+import { registerListUsers } from './admin/list-users.ts';
+import { registerUpdateUser } from './admin/update-user.ts';
+import { registerGetChainAudit } from './audit/get-chain-audit.ts';
 import { registerCreateChain } from './chains/create-chain.ts';
 import { registerDeleteChain } from './chains/delete-chain.ts';
 import { registerGetChainModel } from './chains/get-chain-model.ts';
@@ -9,19 +19,39 @@ import { registerImportChainModel } from './chains/import-chain-model.ts';
 import { registerListChains } from './chains/list-chains.ts';
 import { registerUpdateChain } from './chains/update-chain.ts';
 import { registerGetHealth } from './health/get-health.ts';
+import { registerAcceptInvitation } from './invitations/accept-invitation.ts';
+import { registerGetInvitation } from './invitations/get-invitation.ts';
 import { registerCreateLink } from './links/create-link.ts';
 import { registerDeleteLink } from './links/delete-link.ts';
 import { registerReorderLinks } from './links/reorder-links.ts';
 import { registerUpdateLink } from './links/update-link.ts';
+import { registerCreateChainInvitation } from './members/create-chain-invitation.ts';
+import { registerListChainInvitations } from './members/list-chain-invitations.ts';
+import { registerListChainMembers } from './members/list-chain-members.ts';
+import { registerRevokeChainInvitation } from './members/revoke-chain-invitation.ts';
+import { registerRevokeChainMember } from './members/revoke-chain-member.ts';
+import { registerAccountPages } from './pages/register-account-pages.ts';
 import { registerCreatePartner } from './partners/create-partner.ts';
 import { registerDeletePartner } from './partners/delete-partner.ts';
 import { registerUpdatePartner } from './partners/update-partner.ts';
+import { registerPrivacySettings } from './privacy/privacy-settings.ts';
+import { registerGetSession } from './session/get-session.ts';
+import { registerSignIn } from './session/sign-in.ts';
+import { registerSignOut } from './session/sign-out.ts';
 import { registerCreateChainFromTemplate } from './templates/create-chain-from-template.ts';
 import { registerListTemplates } from './templates/list-templates.ts';
+import { registerCreateApiToken } from './tokens/create-api-token.ts';
+import { registerListApiTokens } from './tokens/list-api-tokens.ts';
+import { registerRevokeApiToken } from './tokens/revoke-api-token.ts';
 
-/** Registers the health check and the `/api/v1` routes. */
+/** Registers the health check, the `/api/v1` routes and the account pages. */
 export function registerRoutes(app: ApiInstance, ctx: AppContext): void {
   registerGetHealth(app, ctx);
+  registerSignIn(app, ctx);
+  registerGetSession(app, ctx);
+  registerSignOut(app, ctx);
+  registerGetInvitation(app, ctx);
+  registerAcceptInvitation(app, ctx);
   registerListChains(app, ctx);
   registerCreateChain(app, ctx);
   registerGetChain(app, ctx);
@@ -38,4 +68,24 @@ export function registerRoutes(app: ApiInstance, ctx: AppContext): void {
   registerReorderLinks(app, ctx);
   registerListTemplates(app, ctx);
   registerCreateChainFromTemplate(app, ctx);
+  registerListChainMembers(app, ctx);
+  registerRevokeChainMember(app, ctx);
+  registerCreateChainInvitation(app, ctx);
+  registerListChainInvitations(app, ctx);
+  registerRevokeChainInvitation(app, ctx);
+  registerListApiTokens(app, ctx);
+  registerCreateApiToken(app, ctx);
+  registerRevokeApiToken(app, ctx);
+  registerPrivacySettings(app, ctx);
+  registerGetChainAudit(app, ctx);
+  registerListOrganisations(app, ctx);
+  registerCreateOrganisation(app, ctx);
+  registerListUsers(app, ctx);
+  registerUpdateUser(app, ctx);
+  registerCreateAdminInvitation(app, ctx);
+  registerGrantChainRole(app, ctx);
+  registerListInstallationAudit(app, ctx);
+  registerAccountPages(app, ctx);
+  registerGovernanceRoutes(app, ctx);
+  registerFlowRoutes(app, ctx);
 }

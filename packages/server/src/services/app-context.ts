@@ -1,4 +1,5 @@
 /** What the HTTP routes hand to the services: the database and the loaded templates. */
+import type { AuthSettings } from '../auth/auth-settings.ts';
 import type { Database } from '../db/database.ts';
 import type { TemplateCatalog } from './template-service.ts';
 
@@ -8,4 +9,6 @@ export interface AppContext {
   readonly templates: TemplateCatalog;
   /** Version of the server package, reported by the health check. */
   readonly version: string;
+  /** Sign-in and session settings. */
+  readonly auth: AuthSettings;
 }

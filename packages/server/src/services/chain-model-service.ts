@@ -10,6 +10,9 @@ import { insertLink, replaceLinkPartners } from '../repositories/link-repository
 import { insertPartner } from '../repositories/partner-repository.ts';
 import { assertSlugFree, getChainDetail, readChainDetail } from './chain-service.ts';
 import { runChange } from './run-change.ts';
+import { SYSTEM_ACTOR, type Actor } from '../auth/actor.ts';
+import { recordAudit } from './audit-service.ts';
+import { grantCreatorDirector } from '../auth/account-service.ts';
 
 /** Fields that replace the model's own when a model is stored, e.g. to create a second chain from a template. */
 export interface ChainModelOverrides {
@@ -23,16 +26,29 @@ export async function exportChainModel(db: Queryable, chainRef: string): Promise
 }
 
 /**
- * Stores a model as a new chain with its partners and links, all in one transaction.
- * `validation_failed` (paths into the model) when it breaks an invariant; `conflict` when the slug is taken.
+ * Stores a model as a new chain with its partners and links, all in one transaction, with its
+ * creator (a user) as director. `validation_failed` (paths into the model) when it breaks an
+ * invariant; `conflict` when the slug is taken.
  */
 export async function importChainModel(
   db: Database,
   model: ChainModel,
   overrides: ChainModelOverrides = {},
+  actor: Actor = SYSTEM_ACTOR,
 ): Promise<ChainDetail> {
   assertChainModelSound(model);
-  return runChange(db, (tx) => insertChainModel(tx, model, overrides));
+  return runChange(db, async (tx) => {
+    const detail = await insertChainModel(tx, model, overrides);
+    await recordAudit(tx, actor, {
+      action: 'chain.import',
+      targetType: 'chain',
+      targetId: detail.chain.id,
+      chainId: detail.chain.id,
+      details: { slug: detail.chain.slug, partners: detail.partners.length, links: detail.links.length },
+    });
+    await grantCreatorDirector(tx, actor, detail.chain.id);
+    return detail;
+  });
 }
 
 /** Stores a sound model inside a running transaction and returns the new chain's detail. */

@@ -24,15 +24,21 @@ import { listLinks } from '../repositories/link-repository.ts';
 import { listPartners } from '../repositories/partner-repository.ts';
 import { lockChainState, sortPartnersByName } from './chain-state.ts';
 import { runChange } from './run-change.ts';
+import { SYSTEM_ACTOR, type Actor } from '../auth/actor.ts';
+import { recordAudit } from './audit-service.ts';
+import { grantCreatorDirector } from '../auth/account-service.ts';
 
 /** A validated request to create a chain (defaults applied). */
 export type CreateChainData = z.output<typeof createChainInputSchema>;
 /** A validated request to change a chain; absent fields stay as they are. */
 export type UpdateChainData = z.output<typeof updateChainInputSchema>;
 
-/** Every chain of the installation, most recently changed first. */
-export async function listChains(db: Queryable): Promise<ChainSummary[]> {
-  return listChainSummaries(db);
+/**
+ * The chains of the installation, most recently changed first: all of them, or with `visibleTo`
+ * only those the user holds a role on.
+ */
+export async function listChains(db: Queryable, visibleTo: string | null = null): Promise<ChainSummary[]> {
+  return listChainSummaries(db, visibleTo);
 }
 
 /** A chain (by id or slug) with its partners, links and trajectory totals; `not_found` when missing. */
@@ -66,17 +72,34 @@ export async function assertSlugFree(
   }
 }
 
-/** Creates an empty chain; `conflict` when the slug is taken. */
-export async function createChain(db: Database, input: CreateChainData): Promise<ChainDetail> {
+/** Creates an empty chain, with its creator (a user) as its director; `conflict` when the slug is taken. */
+export async function createChain(
+  db: Database,
+  input: CreateChainData,
+  actor: Actor = SYSTEM_ACTOR,
+): Promise<ChainDetail> {
   return runChange(db, async (tx) => {
     await assertSlugFree(tx, input.slug, null);
     const chain = await insertChain(tx, input);
+    await recordAudit(tx, actor, {
+      action: 'chain.create',
+      targetType: 'chain',
+      targetId: chain.id,
+      chainId: chain.id,
+      details: { slug: chain.slug, name: chain.name },
+    });
+    await grantCreatorDirector(tx, actor, chain.id);
     return readChainDetail(tx, chain);
   });
 }
 
 /** Changes the fields of a chain; `version_conflict` when `input.version` is not the current one. */
-export async function updateChain(db: Database, ref: string, input: UpdateChainData): Promise<ChainDetail> {
+export async function updateChain(
+  db: Database,
+  ref: string,
+  input: UpdateChainData,
+  actor: Actor = SYSTEM_ACTOR,
+): Promise<ChainDetail> {
   return runChange(db, async (tx) => {
     const { chain } = await lockChainState(tx, ref);
     if (chain.version !== input.version) {
@@ -96,12 +119,24 @@ export async function updateChain(db: Database, ref: string, input: UpdateChainD
     if (updated === null) {
       throw versionConflict('Chain', input.version, chain.version + 1);
     }
+    await recordAudit(tx, actor, {
+      action: 'chain.update',
+      targetType: 'chain',
+      targetId: chain.id,
+      chainId: chain.id,
+      details: { fields: Object.keys(input).filter((k) => k !== 'version') },
+    });
     return readChainDetail(tx, updated);
   });
 }
 
 /** Deletes a chain with everything in it (partners, links, trajectory data). */
-export async function deleteChain(db: Database, ref: string, version: number): Promise<void> {
+export async function deleteChain(
+  db: Database,
+  ref: string,
+  version: number,
+  actor: Actor = SYSTEM_ACTOR,
+): Promise<void> {
   await runChange(db, async (tx) => {
     const { chain } = await lockChainState(tx, ref);
     if (chain.version !== version) {
@@ -110,5 +145,12 @@ export async function deleteChain(db: Database, ref: string, version: number): P
     if (!(await deleteChainRow(tx, chain.id, version))) {
       throw versionConflict('Chain', version, chain.version + 1);
     }
+    await recordAudit(tx, actor, {
+      action: 'chain.delete',
+      targetType: 'chain',
+      targetId: chain.id,
+      chainId: chain.id,
+      details: { slug: chain.slug, name: chain.name },
+    });
   });
 }

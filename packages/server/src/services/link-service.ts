@@ -31,6 +31,8 @@ import {
 } from '../repositories/link-repository.ts';
 import { NEW_ID, assertChangeSound, findChangeProblems, lockChainState, type ChainState } from './chain-state.ts';
 import { runChange } from './run-change.ts';
+import { SYSTEM_ACTOR, type Actor } from '../auth/actor.ts';
+import { recordAudit } from './audit-service.ts';
 
 /** A validated request to add a link (defaults applied). */
 export type CreateLinkData = z.output<typeof createLinkInputSchema>;
@@ -40,7 +42,12 @@ export type UpdateLinkData = z.output<typeof updateLinkInputSchema>;
 export type ReorderLinksData = z.output<typeof reorderLinksInputSchema>;
 
 /** Adds a link at the end of the primary process, or at `position` moving the later links down. */
-export async function createLink(db: Database, chainRef: string, input: CreateLinkData): Promise<Link> {
+export async function createLink(
+  db: Database,
+  chainRef: string,
+  input: CreateLinkData,
+  actor: Actor = SYSTEM_ACTOR,
+): Promise<Link> {
   return runChange(db, async (tx) => {
     const state = await lockChainState(tx, chainRef);
     const count = state.links.length;
@@ -73,12 +80,25 @@ export async function createLink(db: Database, chainRef: string, input: CreateLi
     const id = await insertLink(tx, state.chain.id, position, candidate);
     await replaceLinkPartners(tx, state.chain.id, id, partnerIds);
     await touchChain(tx, state.chain.id);
+    await recordAudit(tx, actor, {
+      action: 'link.create',
+      targetType: 'link',
+      targetId: id,
+      chainId: state.chain.id,
+      details: { key: input.key, position },
+    });
     return readLink(tx, state.chain.id, id);
   });
 }
 
 /** Changes a link's fields; `version_conflict` when `input.version` is not the current one. */
-export async function updateLink(db: Database, chainRef: string, linkId: string, input: UpdateLinkData): Promise<Link> {
+export async function updateLink(
+  db: Database,
+  chainRef: string,
+  linkId: string,
+  input: UpdateLinkData,
+  actor: Actor = SYSTEM_ACTOR,
+): Promise<Link> {
   return runChange(db, async (tx) => {
     const state = await lockChainState(tx, chainRef);
     const current = getLink(state, linkId);
@@ -116,12 +136,25 @@ export async function updateLink(db: Database, chainRef: string, linkId: string,
       await replaceLinkPartners(tx, state.chain.id, current.id, partnerIds);
     }
     await touchChain(tx, state.chain.id);
+    await recordAudit(tx, actor, {
+      action: 'link.update',
+      targetType: 'link',
+      targetId: current.id,
+      chainId: state.chain.id,
+      details: { fields: Object.keys(input).filter((k) => k !== 'version') },
+    });
     return readLink(tx, state.chain.id, current.id);
   });
 }
 
 /** Removes a link and moves the later links up; `conflict` when another link's norm depends on it. */
-export async function deleteLink(db: Database, chainRef: string, linkId: string, version: number): Promise<void> {
+export async function deleteLink(
+  db: Database,
+  chainRef: string,
+  linkId: string,
+  version: number,
+  actor: Actor = SYSTEM_ACTOR,
+): Promise<void> {
   await runChange(db, async (tx) => {
     const state = await lockChainState(tx, chainRef);
     const current = getLink(state, linkId);
@@ -152,11 +185,23 @@ export async function deleteLink(db: Database, chainRef: string, linkId: string,
     }
     await shiftLinkPositions(tx, state.chain.id, current.position + 1, -1);
     await touchChain(tx, state.chain.id);
+    await recordAudit(tx, actor, {
+      action: 'link.delete',
+      targetType: 'link',
+      targetId: current.id,
+      chainId: state.chain.id,
+      details: { key: current.key },
+    });
   });
 }
 
 /** Puts the links in a new order; `conflict` unless `linkIds` lists every current link exactly once. */
-export async function reorderLinks(db: Database, chainRef: string, input: ReorderLinksData): Promise<Link[]> {
+export async function reorderLinks(
+  db: Database,
+  chainRef: string,
+  input: ReorderLinksData,
+  actor: Actor = SYSTEM_ACTOR,
+): Promise<Link[]> {
   return runChange(db, async (tx) => {
     const state = await lockChainState(tx, chainRef);
     const linkIds = input.linkIds.map((id) => id.toLowerCase());
@@ -187,6 +232,12 @@ export async function reorderLinks(db: Database, chainRef: string, input: Reorde
     assertChangeSound({ ...state, links: reordered }, { kind: 'order', linkIds }, 'The new order');
     await setLinkPositions(tx, state.chain.id, linkIds);
     await touchChain(tx, state.chain.id);
+    await recordAudit(tx, actor, {
+      action: 'link.reorder',
+      targetType: 'chain',
+      targetId: state.chain.id,
+      chainId: state.chain.id,
+    });
     return listLinks(tx, state.chain.id);
   });
 }

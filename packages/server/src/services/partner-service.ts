@@ -20,6 +20,9 @@ import {
 } from '../repositories/partner-repository.ts';
 import { NEW_ID, assertChangeSound, lockChainState, type ChainState } from './chain-state.ts';
 import { runChange } from './run-change.ts';
+import { SYSTEM_ACTOR, type Actor } from '../auth/actor.ts';
+import { recordAudit } from './audit-service.ts';
+import { describePartnerGovernanceUse } from '../governance/services/partner-governance-use.ts';
 
 /** A validated request to add a partner (defaults applied). */
 export type CreatePartnerData = z.output<typeof createPartnerInputSchema>;
@@ -27,7 +30,12 @@ export type CreatePartnerData = z.output<typeof createPartnerInputSchema>;
 export type UpdatePartnerData = z.output<typeof updatePartnerInputSchema>;
 
 /** Adds a partner to a chain; `validation_failed` on `key` when another partner uses it. */
-export async function createPartner(db: Database, chainRef: string, input: CreatePartnerData): Promise<Partner> {
+export async function createPartner(
+  db: Database,
+  chainRef: string,
+  input: CreatePartnerData,
+  actor: Actor = SYSTEM_ACTOR,
+): Promise<Partner> {
   return runChange(db, async (tx) => {
     const state = await lockChainState(tx, chainRef);
     const candidate: Partner = { ...input, id: NEW_ID, chainId: state.chain.id, version: 1 };
@@ -38,6 +46,13 @@ export async function createPartner(db: Database, chainRef: string, input: Creat
     );
     const partner = await insertPartner(tx, state.chain.id, input);
     await touchChain(tx, state.chain.id);
+    await recordAudit(tx, actor, {
+      action: 'partner.create',
+      targetType: 'partner',
+      targetId: partner.id,
+      chainId: state.chain.id,
+      details: { key: partner.key, name: partner.name },
+    });
     return partner;
   });
 }
@@ -48,6 +63,7 @@ export async function updatePartner(
   chainRef: string,
   partnerId: string,
   input: UpdatePartnerData,
+  actor: Actor = SYSTEM_ACTOR,
 ): Promise<Partner> {
   return runChange(db, async (tx) => {
     const state = await lockChainState(tx, chainRef);
@@ -76,12 +92,25 @@ export async function updatePartner(
       throw versionConflict('Partner', input.version, current.version + 1);
     }
     await touchChain(tx, state.chain.id);
+    await recordAudit(tx, actor, {
+      action: 'partner.update',
+      targetType: 'partner',
+      targetId: current.id,
+      chainId: state.chain.id,
+      details: { fields: Object.keys(input).filter((k) => k !== 'version') },
+    });
     return updated;
   });
 }
 
 /** Removes a partner; `conflict` while a link names it or trajectory data is attributed to it. */
-export async function deletePartner(db: Database, chainRef: string, partnerId: string, version: number): Promise<void> {
+export async function deletePartner(
+  db: Database,
+  chainRef: string,
+  partnerId: string,
+  version: number,
+  actor: Actor = SYSTEM_ACTOR,
+): Promise<void> {
   await runChange(db, async (tx) => {
     const state = await lockChainState(tx, chainRef);
     const current = getPartner(state, partnerId);
@@ -104,10 +133,24 @@ export async function deletePartner(db: Database, chainRef: string, partnerId: s
         `Partner "${current.name}" has trajectory data attributed to it; remove those imports first`,
       );
     }
+    const governanceUse = await describePartnerGovernanceUse(tx, current.id);
+    if (governanceUse !== null) {
+      throw new DomainError(
+        'conflict',
+        `Partner "${current.name}" is still named by ${governanceUse} of the chain; remove it from those first`,
+      );
+    }
     if (!(await deletePartnerRow(tx, current.id, version))) {
       throw versionConflict('Partner', version, current.version + 1);
     }
     await touchChain(tx, state.chain.id);
+    await recordAudit(tx, actor, {
+      action: 'partner.delete',
+      targetType: 'partner',
+      targetId: current.id,
+      chainId: state.chain.id,
+      details: { key: current.key, name: current.name },
+    });
   });
 }
 

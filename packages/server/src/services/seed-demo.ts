@@ -10,6 +10,9 @@ import { findAppState, setAppState } from '../repositories/app-state-repository.
 import { insertEventImport, insertEvents } from '../repositories/event-repository.ts';
 import { insertChainModel } from './chain-model-service.ts';
 import { runChange } from './run-change.ts';
+import { makeDemoUserDirector } from '../auth/demo-user-service.ts';
+import { seedGovernanceDemo } from '../governance/services/seed-governance-demo.ts';
+import { recordAudit } from './audit-service.ts';
 import { loadTemplates, type TemplateCatalog } from './template-service.ts';
 
 /** The template of the main demo chain, which comes with trajectory data. */
@@ -46,6 +49,8 @@ export interface SeedDemoResult {
   readonly eventCount: number;
   /** Wall-clock time of the whole seeding, in milliseconds. */
   readonly durationMs: number;
+  /** Ids of the demo chains this call created (the demo user became their director). */
+  readonly createdChainIds: readonly string[];
 }
 
 /** Creates the demo chains that do not exist yet, with their trajectory data. */
@@ -58,17 +63,25 @@ export async function seedDemo(db: Database, options: SeedDemoOptions = {}): Pro
   let chainId = '';
   let created = false;
   let eventCount = 0;
+  const createdChainIds: string[] = [];
   for (const template of templates) {
     const existing = await findChainByRef(db, template.model.chain.slug);
     const result =
       existing === null
         ? await runChange(db, (tx) => seedTemplate(tx, template, generateDemoEvents(template, options)))
         : { chainId: existing.id, created: false, eventCount: 0 };
+    if (result.created) {
+      createdChainIds.push(result.chainId);
+    }
     if (template === main) {
       ({ chainId, created, eventCount } = result);
     }
   }
-  return { chainId, created, eventCount, durationMs: Math.round(performance.now() - started) };
+  if (createdChainIds.length > 0) {
+    await makeDemoUserDirector(db, createdChainIds);
+  }
+  await seedGovernanceDemo(db, chainId);
+  return { chainId, created, eventCount, durationMs: Math.round(performance.now() - started), createdChainIds };
 }
 
 /** The template's synthetic events, or none when it has no trajectory profile. */
@@ -96,6 +109,17 @@ async function seedTemplate(
   }
   const detail = await insertChainModel(tx, template.model);
   const chainId = detail.chain.id;
+  await recordAudit(
+    tx,
+    { kind: 'system', label: 'demo' },
+    {
+      action: 'chain.create',
+      targetType: 'chain',
+      targetId: chainId,
+      chainId,
+      details: { slug: detail.chain.slug, template: template.key, demoEvents: events.length },
+    },
+  );
   if (events.length > 0) {
     const partnerIds = new Map(detail.partners.map((p) => [p.key, p.id]));
     const importId = await insertEventImport(tx, {

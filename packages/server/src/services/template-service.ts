@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { DomainError, parseChainTemplate, type ChainDetail, type ChainTemplate } from '@ketenregie/core';
 import type { Database } from '../db/database.ts';
 import { importChainModel, type ChainModelOverrides } from './chain-model-service.ts';
+import { SYSTEM_ACTOR, type Actor } from '../auth/actor.ts';
 
 /** Directory of the templates shipped with the server. */
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -107,6 +108,7 @@ export async function createChainFromTemplate(
   catalog: TemplateCatalog,
   key: string,
   overrides: ChainModelOverrides,
+  actor: Actor = SYSTEM_ACTOR,
 ): Promise<ChainDetail> {
-  return importChainModel(db, catalog.get(key).model, overrides);
+  return importChainModel(db, catalog.get(key).model, overrides, actor);
 }

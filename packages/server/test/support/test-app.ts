@@ -3,7 +3,7 @@ import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
-import { createApp } from '../../src/app.ts';
+import { createApp, type CreateAppConfig } from '../../src/app.ts';
 import type { Database } from '../../src/db/database.ts';
 import { loadTemplates, type TemplateCatalog } from '../../src/services/template-service.ts';
 
@@ -52,12 +52,21 @@ export async function createFakeWebDist(): Promise<string> {
 /** Creates the app on `db`; web dist defaults to a directory that does not exist. */
 export async function createTestApp(
   db: Database,
-  options: { webDist?: string; logs?: LogEntry[] } = {},
+  options: {
+    webDist?: string;
+    /** Where captured log calls go; `false` logs nothing (long fuzz runs would keep every request in memory). */
+    logs?: LogEntry[] | false;
+    config?: Partial<CreateAppConfig>;
+  } = {},
 ): Promise<FastifyInstance> {
   return createApp({
     db,
-    config: { logLevel: 'info', webDist: options.webDist ?? path.join(tmpdir(), 'ketenregie-no-web-dist') },
-    logger: createCapturingLogger(options.logs),
+    config: {
+      logLevel: 'info',
+      webDist: options.webDist ?? path.join(tmpdir(), 'ketenregie-no-web-dist'),
+      ...options.config,
+    },
+    logger: options.logs === false ? false : createCapturingLogger(options.logs),
     templates: await shippedTemplates(),
   });
 }

@@ -17,6 +17,12 @@ import { MIGRATIONS_DIR, listMigrationFiles, migrate } from '../../src/db/migrat
 import { openPgliteDatabase } from '../../src/db/open-pglite.ts';
 import { openPostgresDatabase } from '../../src/db/open-postgres.ts';
 
+/**
+ * Empties every table between tests except the append-only audit log (which refuses it; tests
+ * read it by the ids of what they created) and the migrations record.
+ */
+export const RESET_TABLES_SQL = 'TRUNCATE chains, app_state, users, organisations, login_failures CASCADE';
+
 /** Access to the current test database inside a suite. */
 export interface TestDatabaseContext {
   readonly kind: DatabaseKind;
@@ -110,7 +116,7 @@ function useDatabase(kind: DatabaseKind): TestDatabaseContext {
     current = await openTestDatabase(kind);
   });
   beforeEach(async () => {
-    await current?.db.exec('TRUNCATE chains, app_state CASCADE');
+    await current?.db.exec(RESET_TABLES_SQL);
   });
   afterAll(async () => {
     for (const database of [...extra, ...(current === null ? [] : [current])]) {

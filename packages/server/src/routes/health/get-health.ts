@@ -20,8 +20,12 @@ export const getHealthSchema = {
 
 /** Registers the route. */
 export function registerGetHealth(app: ApiInstance, ctx: AppContext): void {
-  app.get('/api/health', { schema: getHealthSchema }, async (_request, reply) => {
-    const report = await checkHealth(ctx.db);
-    return reply.code(report.status === 'ok' ? 200 : 503).send({ ...report, version: ctx.version });
-  });
+  app.get(
+    '/api/health',
+    { schema: getHealthSchema, config: { access: { scope: 'public' } } },
+    async (_request, reply) => {
+      const report = await checkHealth(ctx.db);
+      return reply.code(report.status === 'ok' ? 200 : 503).send({ ...report, version: ctx.version });
+    },
+  );
 }

@@ -1,6 +1,7 @@
 /** POST /api/v1/chains/:chainId/links — add a link at the end or at `position`. */
 import { createLinkInputSchema, linkSchema } from '@ketenregie/core';
 import { errorResponses } from '../../http/error-response.ts';
+import { actorOf, requireChainAccess } from '../../http/request-context.ts';
 import type { AppContext } from '../../services/app-context.ts';
 import { createLink } from '../../services/link-service.ts';
 import { chainParamsSchema, type ApiInstance } from '../api-instance.ts';
@@ -12,12 +13,18 @@ export const createLinkSchema = {
   operationId: 'createLink',
   params: chainParamsSchema,
   body: createLinkInputSchema,
-  response: { 201: linkSchema, ...errorResponses(400, 404, 409, 413) },
+  response: { 201: linkSchema, ...errorResponses(400, 401, 403, 404, 409, 413) },
 };
 
 /** Registers the route. */
 export function registerCreateLink(app: ApiInstance, ctx: AppContext): void {
-  app.post('/api/v1/chains/:chainId/links', { schema: createLinkSchema }, async (request, reply) => {
-    return reply.code(201).send(await createLink(ctx.db, request.params.chainId, request.body));
-  });
+  app.post(
+    '/api/v1/chains/:chainId/links',
+    { schema: createLinkSchema, config: { access: { scope: 'chain', permission: 'chain.manage' } } },
+    async (request, reply) => {
+      return reply
+        .code(201)
+        .send(await createLink(ctx.db, requireChainAccess(request).chainId, request.body, actorOf(request)));
+    },
+  );
 }

@@ -1,5 +1,6 @@
 /** DELETE /api/v1/chains/:chainId/links/:linkId?version=N — remove a link; later links move up. */
 import { errorResponses } from '../../http/error-response.ts';
+import { actorOf, requireChainAccess } from '../../http/request-context.ts';
 import type { AppContext } from '../../services/app-context.ts';
 import { deleteLink } from '../../services/link-service.ts';
 import { noContentSchema, versionQuerySchema, type ApiInstance } from '../api-instance.ts';
@@ -12,13 +13,23 @@ export const deleteLinkSchema = {
   operationId: 'deleteLink',
   params: linkParamsSchema,
   querystring: versionQuerySchema,
-  response: { 204: noContentSchema, ...errorResponses(400, 404, 409) },
+  response: { 204: noContentSchema, ...errorResponses(400, 401, 403, 404, 409) },
 };
 
 /** Registers the route. */
 export function registerDeleteLink(app: ApiInstance, ctx: AppContext): void {
-  app.delete('/api/v1/chains/:chainId/links/:linkId', { schema: deleteLinkSchema }, async (request, reply) => {
-    await deleteLink(ctx.db, request.params.chainId, request.params.linkId, request.query.version);
-    return reply.code(204).send();
-  });
+  app.delete(
+    '/api/v1/chains/:chainId/links/:linkId',
+    { schema: deleteLinkSchema, config: { access: { scope: 'chain', permission: 'chain.manage' } } },
+    async (request, reply) => {
+      await deleteLink(
+        ctx.db,
+        requireChainAccess(request).chainId,
+        request.params.linkId,
+        request.query.version,
+        actorOf(request),
+      );
+      return reply.code(204).send();
+    },
+  );
 }

@@ -2,6 +2,7 @@
 import { linkSchema, reorderLinksInputSchema } from '@ketenregie/core';
 import { z } from 'zod';
 import { errorResponses } from '../../http/error-response.ts';
+import { actorOf, requireChainAccess } from '../../http/request-context.ts';
 import type { AppContext } from '../../services/app-context.ts';
 import { reorderLinks } from '../../services/link-service.ts';
 import { chainParamsSchema, type ApiInstance } from '../api-instance.ts';
@@ -13,12 +14,14 @@ export const reorderLinksSchema = {
   operationId: 'reorderLinks',
   params: chainParamsSchema,
   body: reorderLinksInputSchema,
-  response: { 200: z.array(linkSchema), ...errorResponses(400, 404, 409, 413) },
+  response: { 200: z.array(linkSchema), ...errorResponses(400, 401, 403, 404, 409, 413) },
 };
 
 /** Registers the route. */
 export function registerReorderLinks(app: ApiInstance, ctx: AppContext): void {
-  app.put('/api/v1/chains/:chainId/links/order', { schema: reorderLinksSchema }, async (request) =>
-    reorderLinks(ctx.db, request.params.chainId, request.body),
+  app.put(
+    '/api/v1/chains/:chainId/links/order',
+    { schema: reorderLinksSchema, config: { access: { scope: 'chain', permission: 'chain.manage' } } },
+    async (request) => reorderLinks(ctx.db, requireChainAccess(request).chainId, request.body, actorOf(request)),
   );
 }

@@ -1,6 +1,7 @@
 /** POST /api/v1/chains/:chainId/partners — add a partner to a chain. */
 import { createPartnerInputSchema, partnerSchema } from '@ketenregie/core';
 import { errorResponses } from '../../http/error-response.ts';
+import { actorOf, requireChainAccess } from '../../http/request-context.ts';
 import type { AppContext } from '../../services/app-context.ts';
 import { createPartner } from '../../services/partner-service.ts';
 import { chainParamsSchema, type ApiInstance } from '../api-instance.ts';
@@ -12,12 +13,18 @@ export const createPartnerSchema = {
   operationId: 'createPartner',
   params: chainParamsSchema,
   body: createPartnerInputSchema,
-  response: { 201: partnerSchema, ...errorResponses(400, 404, 409, 413) },
+  response: { 201: partnerSchema, ...errorResponses(400, 401, 403, 404, 409, 413) },
 };
 
 /** Registers the route. */
 export function registerCreatePartner(app: ApiInstance, ctx: AppContext): void {
-  app.post('/api/v1/chains/:chainId/partners', { schema: createPartnerSchema }, async (request, reply) => {
-    return reply.code(201).send(await createPartner(ctx.db, request.params.chainId, request.body));
-  });
+  app.post(
+    '/api/v1/chains/:chainId/partners',
+    { schema: createPartnerSchema, config: { access: { scope: 'chain', permission: 'chain.manage' } } },
+    async (request, reply) => {
+      return reply
+        .code(201)
+        .send(await createPartner(ctx.db, requireChainAccess(request).chainId, request.body, actorOf(request)));
+    },
+  );
 }

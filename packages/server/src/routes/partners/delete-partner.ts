@@ -1,5 +1,6 @@
 /** DELETE /api/v1/chains/:chainId/partners/:partnerId?version=N — remove a partner no link names. */
 import { errorResponses } from '../../http/error-response.ts';
+import { actorOf, requireChainAccess } from '../../http/request-context.ts';
 import type { AppContext } from '../../services/app-context.ts';
 import { deletePartner } from '../../services/partner-service.ts';
 import { noContentSchema, versionQuerySchema, type ApiInstance } from '../api-instance.ts';
@@ -12,13 +13,23 @@ export const deletePartnerSchema = {
   operationId: 'deletePartner',
   params: partnerParamsSchema,
   querystring: versionQuerySchema,
-  response: { 204: noContentSchema, ...errorResponses(400, 404, 409) },
+  response: { 204: noContentSchema, ...errorResponses(400, 401, 403, 404, 409) },
 };
 
 /** Registers the route. */
 export function registerDeletePartner(app: ApiInstance, ctx: AppContext): void {
-  app.delete('/api/v1/chains/:chainId/partners/:partnerId', { schema: deletePartnerSchema }, async (request, reply) => {
-    await deletePartner(ctx.db, request.params.chainId, request.params.partnerId, request.query.version);
-    return reply.code(204).send();
-  });
+  app.delete(
+    '/api/v1/chains/:chainId/partners/:partnerId',
+    { schema: deletePartnerSchema, config: { access: { scope: 'chain', permission: 'chain.manage' } } },
+    async (request, reply) => {
+      await deletePartner(
+        ctx.db,
+        requireChainAccess(request).chainId,
+        request.params.partnerId,
+        request.query.version,
+        actorOf(request),
+      );
+      return reply.code(204).send();
+    },
+  );
 }

@@ -1,6 +1,7 @@
 /** PATCH /api/v1/chains/:chainId/partners/:partnerId — change a partner. */
 import { partnerSchema, updatePartnerInputSchema } from '@ketenregie/core';
 import { errorResponses } from '../../http/error-response.ts';
+import { actorOf, requireChainAccess } from '../../http/request-context.ts';
 import type { AppContext } from '../../services/app-context.ts';
 import { updatePartner } from '../../services/partner-service.ts';
 import type { ApiInstance } from '../api-instance.ts';
@@ -13,12 +14,21 @@ export const updatePartnerSchema = {
   operationId: 'updatePartner',
   params: partnerParamsSchema,
   body: updatePartnerInputSchema,
-  response: { 200: partnerSchema, ...errorResponses(400, 404, 409, 413) },
+  response: { 200: partnerSchema, ...errorResponses(400, 401, 403, 404, 409, 413) },
 };
 
 /** Registers the route. */
 export function registerUpdatePartner(app: ApiInstance, ctx: AppContext): void {
-  app.patch('/api/v1/chains/:chainId/partners/:partnerId', { schema: updatePartnerSchema }, async (request) =>
-    updatePartner(ctx.db, request.params.chainId, request.params.partnerId, request.body),
+  app.patch(
+    '/api/v1/chains/:chainId/partners/:partnerId',
+    { schema: updatePartnerSchema, config: { access: { scope: 'chain', permission: 'chain.manage' } } },
+    async (request) =>
+      updatePartner(
+        ctx.db,
+        requireChainAccess(request).chainId,
+        request.params.partnerId,
+        request.body,
+        actorOf(request),
+      ),
   );
 }

@@ -22,10 +22,12 @@ export const listTemplatesSchema = {
   tags: ['templates'],
   summary: 'List chain templates',
   operationId: 'listTemplates',
-  response: { 200: z.array(templateSummarySchema), ...errorResponses(500) },
+  response: { 200: z.array(templateSummarySchema), ...errorResponses(401, 403, 500) },
 };
 
 /** Registers the route. */
 export function registerListTemplates(app: ApiInstance, ctx: AppContext): void {
-  app.get('/api/v1/templates', { schema: listTemplatesSchema }, () => ctx.templates.templates.map(summariseTemplate));
+  app.get('/api/v1/templates', { schema: listTemplatesSchema, config: { access: { scope: 'signed-in' } } }, () =>
+    ctx.templates.templates.map(summariseTemplate),
+  );
 }
