@@ -2,12 +2,14 @@
  * Local clock time in Europe/Amsterdam without a time-zone library: CET (UTC+1) in winter and
  * CEST (UTC+2) from 01:00 UTC on the last Sunday of March until 01:00 UTC on the last Sunday of
  * October, the EU rule in force since 1996. The demo generator uses it for day/night and weekday
- * patterns, which chain partners think of in local time.
+ * patterns, which chain partners think of in local time. The rule itself lives in the flow
+ * engine's timestamp parser, so demo data and analyses can never disagree about local time.
  */
+import { amsterdamOffsetMs } from '../flow/parse-timestamp.ts';
+import { amsterdamHourOf } from '../flow/local-time.ts';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
-const DAY_MS = 86_400_000;
 
 /** Wall-clock reading in Amsterdam. */
 export interface AmsterdamClock {
@@ -22,34 +24,14 @@ export interface AmsterdamClock {
   readonly weekday: number;
 }
 
-const transitionsByYear = new Map<number, readonly [number, number]>();
-
-/** Epoch ms of 01:00 UTC on the last Sunday of the given month (0-based) of `year`. */
-function lastSundayAtOneUtc(year: number, month: number): number {
-  const lastDay = Date.UTC(year, month + 1, 0);
-  const weekday = new Date(lastDay).getUTCDay();
-  return lastDay - weekday * DAY_MS + HOUR_MS;
-}
-
-function summerTimeOf(year: number): readonly [number, number] {
-  let transitions = transitionsByYear.get(year);
-  if (transitions === undefined) {
-    transitions = [lastSundayAtOneUtc(year, 2), lastSundayAtOneUtc(year, 9)];
-    transitionsByYear.set(year, transitions);
-  }
-  return transitions;
-}
-
 /** Offset of Amsterdam local time from UTC at the instant `epochMs`: 60 (CET) or 120 (CEST) minutes. */
 export function computeAmsterdamOffsetMinutes(epochMs: number): 60 | 120 {
-  const [start, end] = summerTimeOf(new Date(epochMs).getUTCFullYear());
-  return epochMs >= start && epochMs < end ? 120 : 60;
+  return amsterdamOffsetMs(epochMs) === 2 * HOUR_MS ? 120 : 60;
 }
 
 /** Local hour (0–23) in Amsterdam at `epochMs`; the cheap path used inside the generator's loops. */
 export function computeAmsterdamHour(epochMs: number): number {
-  const local = epochMs + computeAmsterdamOffsetMinutes(epochMs) * MINUTE_MS;
-  return Math.floor((((local % DAY_MS) + DAY_MS) % DAY_MS) / HOUR_MS);
+  return amsterdamHourOf(epochMs);
 }
 
 /** The wall clock in Amsterdam at `epochMs`. */
